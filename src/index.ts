@@ -1,0 +1,23 @@
+import type { Core } from '@strapi/strapi';
+import { env } from '@strapi/utils';
+import { loadDemoContentOnce } from './demo-content/load-demo-content';
+import { createFieldRulesMiddleware } from './field-rules/field-rules-middleware';
+import { grantPublicRead, publicReadActions } from './permissions/public-read';
+import { createSlugService } from './slugs/slug-middleware';
+
+export default {
+  register({ strapi }: { strapi: Core.Strapi }) {
+    strapi.documents.use(createFieldRulesMiddleware(strapi));
+    strapi.documents.use(createSlugService(strapi).middleware);
+  },
+
+  async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    const granted = await grantPublicRead(strapi, publicReadActions());
+    if (granted.length > 0) strapi.log.info(`Public role may now read: ${granted.join(', ')}`);
+
+    if (env.bool('SEED_DEMO_CONTENT', process.env.NODE_ENV !== 'production')) {
+      const report = await loadDemoContentOnce(strapi);
+      if (report) strapi.log.info(`Demo content loaded: ${JSON.stringify(report.created)}`);
+    }
+  },
+};
