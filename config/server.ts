@@ -11,6 +11,9 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: requiredSecret(env, 'APP_KEYS').split(',').map((key) => key.trim()),
   },
+  logger: {
+    config: { level: env('LOG_LEVEL', 'http') },
+  },
   cron: { enabled: env.bool('CRON_ENABLED', true) },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),

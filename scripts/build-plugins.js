@@ -11,6 +11,8 @@ const fs = require('fs');
 const path = require('path');
 
 const pluginsDir = path.resolve(__dirname, '..', 'src', 'plugins');
+const sdkPackage = require.resolve('@strapi/sdk-plugin/package.json');
+const sdkCli = path.join(path.dirname(sdkPackage), 'bin', 'strapi-plugin.js');
 const force = process.argv.includes('--force');
 const SOURCE_DIRS = ['admin', 'server'];
 const SOURCE_FILES = ['package.json', 'tsconfig.json', 'tsconfig.build.json'];
@@ -47,6 +49,6 @@ for (const name of plugins) {
   if (!force && oldestBuildOutput(pluginDir) > sources) continue;
   process.stdout.write(`Building plugin ${name}...\n`);
   const started = Date.now();
-  execFileSync('strapi-plugin', ['build', '--silent'], { cwd: pluginDir, stdio: 'inherit' });
+  execFileSync(process.execPath, [sdkCli, 'build', '--silent'], { cwd: pluginDir, stdio: 'inherit' });
   process.stdout.write(`Built plugin ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }

@@ -1,0 +1,4 @@
+import admin from './admin';
+import views from './views';
+
+export default { admin, views };

@@ -1,0 +1,3 @@
+import { viewsInResponses } from './views-in-responses';
+
+export default { 'views-in-responses': viewsInResponses };

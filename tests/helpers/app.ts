@@ -1,0 +1,71 @@
+import crypto from 'crypto';
+import type { AddressInfo } from 'net';
+import path from 'path';
+import request from 'supertest';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export const APP_ROOT = path.resolve(__dirname, '..', '..');
+
+const secret = () => crypto.randomBytes(16).toString('base64');
+
+/** Environment every test app gets: fresh secrets, quiet logs, no demo content. */
+export const baseTestEnv = (): Record<string, string> => ({
+  NODE_ENV: 'test',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+  SEED_DEMO_CONTENT: 'false',
+  APP_KEYS: [secret(), secret()].join(','),
+  ADMIN_JWT_SECRET: secret(),
+  API_TOKEN_SALT: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+});
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  database: TestDatabase;
+  /** supertest bound to the app's HTTP server. */
+  http: () => ReturnType<typeof request>;
+  /** Listens on a free local port (once) and returns the base URL, for real HTTP clients. */
+  url: () => Promise<string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the real app in this process, from the dist/ compiled by the global setup, on a
+ * fresh database (SQLite file, or PostgreSQL when DATABASE_CLIENT=postgres).
+ */
+export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
+  const database = await createTestDatabase();
+  Object.assign(process.env, baseTestEnv(), database.env, env);
+
+  const strapi = await createStrapi({
+    appDir: APP_ROOT,
+    distDir: path.join(APP_ROOT, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  strapi.server.mount();
+
+  let baseUrl: Promise<string> | null = null;
+  const url = () => {
+    baseUrl ??= new Promise<string>((resolve) => {
+      const server = strapi.server.httpServer;
+      server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+    });
+    return baseUrl;
+  };
+
+  return {
+    strapi,
+    database,
+    url,
+    http: () => request(strapi.server.httpServer),
+    async stop() {
+      await strapi.destroy();
+      await database.drop();
+    },
+  };
+};
