@@ -4,6 +4,8 @@ const tsTransform = {
 };
 
 module.exports = {
+  // Integration tests boot the whole app (and sometimes several processes) per file.
+  testTimeout: 120000,
   projects: [
     {
       displayName: 'unit',
@@ -17,7 +19,6 @@ module.exports = {
       transform: tsTransform,
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
-      testTimeout: 120000,
     },
   ],
 };

@@ -46,7 +46,7 @@ const waitForHealth = async (url: string, child: ChildProcess, output: () => str
  */
 export const startAppProcess = async (databaseEnv: Record<string, string>, env: Record<string, string> = {}) => {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(__dirname, 'serve-app.js')], {
+  const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'serve-app.js')], {
     env: { ...process.env, ...baseTestEnv(), ...sharedSecrets, ...databaseEnv, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

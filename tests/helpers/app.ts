@@ -35,10 +35,16 @@ export interface TestApp {
 
 /**
  * Boots the real app in this process, from the dist/ compiled by the global setup, on a
- * fresh database (SQLite file, or PostgreSQL when DATABASE_CLIENT=postgres).
+ * fresh database (SQLite file, or PostgreSQL when DATABASE_CLIENT=postgres), or on the
+ * given one.
  */
-export const startTestApp = async (env: Record<string, string> = {}): Promise<TestApp> => {
-  const database = await createTestDatabase();
+export const startTestApp = async (
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> => {
+  // A database passed in is shared with other processes; its owner drops it.
+  const ownsDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase());
   Object.assign(process.env, baseTestEnv(), database.env, env);
 
   const strapi = await createStrapi({
@@ -65,7 +71,7 @@ export const startTestApp = async (env: Record<string, string> = {}): Promise<Te
     http: () => request(strapi.server.httpServer),
     async stop() {
       await strapi.destroy();
-      await database.drop();
+      if (ownsDatabase) await database.drop();
     },
   };
 };

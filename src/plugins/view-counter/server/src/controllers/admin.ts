@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { documentParams } from '../utils/document-params';
 import { getService } from '../utils/get-service';
 import { validateSeriesParams, validateSettingsBody, validateTopQuery, validateTotalsQuery } from '../validation';
 
@@ -17,7 +18,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async series(ctx: Context) {
-    const { type, documentId, days } = await validateSeriesParams({ ...ctx.params, ...ctx.query });
+    const { type, documentId, days } = await validateSeriesParams({ ...documentParams(ctx), ...ctx.query });
     ctx.body = { data: await getService(strapi, 'reports').seriesForEditor(type, documentId, days) };
   },
 
@@ -26,7 +27,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async reset(ctx: Context) {
-    const { type, documentId } = await validateSeriesParams(ctx.params);
+    const { type, documentId } = await validateSeriesParams(documentParams(ctx));
     await getService(strapi, 'reports').reset(type, documentId);
     ctx.body = { data: { type, documentId, total: 0 } };
   },

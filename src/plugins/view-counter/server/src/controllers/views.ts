@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
+import { documentParams } from '../utils/document-params';
 import { getService } from '../utils/get-service';
 import { validateRecordBody, validateSeriesParams, validateTopQuery } from '../validation';
 
@@ -20,7 +21,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
   },
 
   async series(ctx: Context) {
-    const { type, documentId, days } = await validateSeriesParams({ ...ctx.params, ...ctx.query });
+    const { type, documentId, days } = await validateSeriesParams({ ...documentParams(ctx), ...ctx.query });
     ctx.body = await getService(strapi, 'reports').series(type, documentId, days);
   },
 

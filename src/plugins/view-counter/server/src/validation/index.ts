@@ -5,8 +5,6 @@ import { EDITABLE_SETTINGS } from '../services/settings';
 const TYPE = /^[a-z][a-z0-9-]{0,99}$/;
 const DOCUMENT_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_BEACON_BYTES = 2_048;
-/** Route and query parameters arrive as strings: let yup convert "30" to 30. */
-const QUERY = { strict: false };
 export const PERIODS = ['24h', '7d', '30d', 'all'] as const;
 
 const typeField = yup.string().matches(TYPE, 'type must be a content type name such as "article"');
@@ -91,17 +89,26 @@ const asObject = (value: unknown, what: string) => {
   return value;
 };
 
-export const validateRecordBody = (body: unknown) =>
+/**
+ * Route and query parameters arrive as strings, so yup may convert "30" to 30; in that
+ * mode it drops unknown keys instead of refusing them, so they are refused here first.
+ */
+const validateQuery =
+  <T>(schema: yup.AnyObjectSchema) =>
+  async (input: unknown): Promise<T> => {
+    const unknown = Object.keys(asObject(input ?? {}, 'Query')).filter((key) => !(key in schema.fields));
+    if (unknown.length > 0) {
+      throw new errors.ValidationError(`unknown parameter: ${unknown.join(', ')}`);
+    }
+    return validateYupSchema(schema, { strict: false })(input) as Promise<T>;
+  };
+
+export const validateRecordBody = async (body: unknown) =>
   validateYupSchema(recordBody)(asObject(beaconPayload(body), 'Body')) as Promise<yup.InferType<typeof recordBody>>;
 
-export const validateSeriesParams = (params: unknown) =>
-  validateYupSchema(seriesParams, QUERY)(params) as Promise<yup.InferType<typeof seriesParams>>;
+export const validateSeriesParams = validateQuery<yup.InferType<typeof seriesParams>>(seriesParams);
+export const validateTopQuery = validateQuery<TopQuery>(topQuery);
+export const validateTotalsQuery = validateQuery<yup.InferType<typeof totalsQuery>>(totalsQuery);
 
-export const validateTopQuery = (query: unknown) =>
-  validateYupSchema(topQuery, QUERY)(query) as Promise<TopQuery>;
-
-export const validateTotalsQuery = (query: unknown) =>
-  validateYupSchema(totalsQuery, QUERY)(query) as Promise<yup.InferType<typeof totalsQuery>>;
-
-export const validateSettingsBody = (body: unknown) =>
+export const validateSettingsBody = async (body: unknown) =>
   validateYupSchema(settingsBody)(asObject(body, 'Settings')) as Promise<yup.InferType<typeof settingsBody>>;

@@ -2,12 +2,12 @@
 /**
  * Runs the compiled app as its own process, the way `strapi start` does (createStrapi +
  * start, SIGTERM/SIGINT handled by Strapi's graceful destroy), without the admin panel.
- * Tests use it for restarts, kill -9 and several processes on one database.
+ * Tests and benchmarks use it for restarts, kill -9 and several processes on one database.
  */
 const path = require('path');
 const { createStrapi } = require('@strapi/strapi');
 
-const appDir = path.resolve(__dirname, '..', '..');
+const appDir = path.resolve(__dirname, '..');
 createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, serveAdminPanel: false })
   .start()
   .catch((error) => {
