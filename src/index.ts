@@ -3,12 +3,14 @@ import { env } from '@strapi/utils';
 import { loadDemoContentOnce } from './demo-content/load-demo-content';
 import { createFieldRulesMiddleware } from './field-rules/field-rules-middleware';
 import { grantPublicRead, publicReadActions } from './permissions/public-read';
+import { createPublishedOnlyMiddleware } from './permissions/published-only';
 import { createSlugService } from './slugs/slug-middleware';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
     strapi.documents.use(createFieldRulesMiddleware(strapi));
     strapi.documents.use(createSlugService(strapi).middleware);
+    strapi.documents.use(createPublishedOnlyMiddleware(strapi));
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -33,6 +33,20 @@ const checkCountry = (value: string, path: Path, issues: FieldIssue[]) => {
   }
 };
 
+/**
+ * A calendar day as Strapi stores it: "yyyy-MM-dd" (Strapi also takes a longer ISO string
+ * and keeps its first ten characters). Checked here so the 400 names the field; Strapi's own
+ * parser only says "Invalid format, expected yyyy-MM-dd".
+ */
+const isCalendarDay = (value: unknown): boolean => {
+  if (value instanceof Date) return !Number.isNaN(value.getTime());
+  const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+};
+
 /** A list of short labels stored as JSON, such as an article's topics. */
 const normalizeStringList = (value: unknown, path: Path, issues: FieldIssue[]): unknown => {
   if (value === null) return value;
@@ -76,6 +90,13 @@ export const applyFieldRules = (
           applyFieldRules(nested, entry as Record<string, unknown>, componentAttributes, entryPath, issues);
         }
       });
+      continue;
+    }
+
+    if (attribute.type === 'date') {
+      if (value !== null && value !== undefined && !isCalendarDay(value)) {
+        issues.push({ path: fieldPath, value, message: `${label(fieldPath)} must be a date such as "2022-03-14"` });
+      }
       continue;
     }
 

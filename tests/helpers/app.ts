@@ -4,6 +4,7 @@ import path from 'path';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { createTestDatabase, type TestDatabase } from './database';
+import { waitForIdleDatabase } from './database-idle';
 
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -70,6 +71,7 @@ export const startTestApp = async (
     url,
     http: () => request(strapi.server.httpServer),
     async stop() {
+      await waitForIdleDatabase(strapi);
       await strapi.destroy();
       if (ownsDatabase) await database.drop();
     },

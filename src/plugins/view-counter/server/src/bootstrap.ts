@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { getService, PLUGIN_ID } from './utils/get-service';
 
 /** Read routes the Public role may call; recording needs no permission (auth: false). */
-const PUBLIC_ACTIONS = [`plugin::${PLUGIN_ID}.views.series`, `plugin::${PLUGIN_ID}.views.top`];
+const PUBLIC_ACTIONS = [`plugin::${PLUGIN_ID}.series.findOne`, `plugin::${PLUGIN_ID}.top.find`];
 const PRUNE_RULE = '17 * * * *';
 
 const grantPublic = async (strapi: Core.Strapi) => {

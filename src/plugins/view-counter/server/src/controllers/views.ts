@@ -1,10 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import { documentParams } from '../utils/document-params';
 import { getService } from '../utils/get-service';
-import { validateRecordBody, validateSeriesParams, validateTopQuery } from '../validation';
+import { validateRecordBody } from '../validation';
 
-/** Public (content API) routes: record a view, one document's series, most viewed. */
+/** POST /views: record one view (the beacon). */
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   async record(ctx: Context) {
     const { type, documentId } = await validateRecordBody(ctx.request.body);
@@ -18,14 +17,5 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (outcome.status === 'unavailable') ctx.throw(503, 'Views cannot be recorded right now, try again later');
     ctx.status = 202;
     ctx.body = { data: outcome };
-  },
-
-  async series(ctx: Context) {
-    const { type, documentId, days } = await validateSeriesParams({ ...documentParams(ctx), ...ctx.query });
-    ctx.body = await getService(strapi, 'reports').series(type, documentId, days);
-  },
-
-  async top(ctx: Context) {
-    ctx.body = await getService(strapi, 'reports').top(await validateTopQuery(ctx.query));
   },
 });

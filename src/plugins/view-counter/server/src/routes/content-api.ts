@@ -12,12 +12,12 @@ export default {
     {
       method: 'GET',
       path: '/views/:type/:documentId',
-      handler: 'views.series',
+      handler: 'series.findOne',
     },
     {
       method: 'GET',
       path: '/top',
-      handler: 'views.top',
+      handler: 'top.find',
     },
   ],
 };
