@@ -19,6 +19,17 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
       retentionDays: env.int('VIEW_COUNTER_RETENTION_DAYS', 365),
     },
   },
+  syndication: {
+    enabled: true,
+    resolve: './src/plugins/syndication',
+    config: {
+      frontendUrl: env('FRONTEND_URL', 'http://localhost:3000'),
+      retrySchedule: env('SYNDICATION_RETRY_SCHEDULE', '10s,1m,5m,30m,2h,6h,12h,24h'),
+      timeoutMs: env.int('SYNDICATION_TIMEOUT_MS', 10000),
+      allowPrivateTargets: env.bool('SYNDICATION_ALLOW_PRIVATE_TARGETS', false),
+      pollMs: env.int('SYNDICATION_POLL_MS', 1000),
+    },
+  },
 });
 
 export default config;

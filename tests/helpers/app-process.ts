@@ -22,9 +22,6 @@ export const freePort = () =>
     server.on('error', reject);
   });
 
-/** Processes sharing a database must share its secrets too (tokens, sessions). */
-const sharedSecrets = baseTestEnv();
-
 const waitForHealth = async (url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -47,7 +44,7 @@ const waitForHealth = async (url: string, child: ChildProcess, output: () => str
 export const startAppProcess = async (databaseEnv: Record<string, string>, env: Record<string, string> = {}) => {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(__dirname, '..', '..', 'scripts', 'serve-app.js')], {
-    env: { ...process.env, ...baseTestEnv(), ...sharedSecrets, ...databaseEnv, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, ...baseTestEnv(), ...databaseEnv, HOST: '127.0.0.1', PORT: String(port), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

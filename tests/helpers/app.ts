@@ -10,18 +10,26 @@ export const APP_ROOT = path.resolve(__dirname, '..', '..');
 
 const secret = () => crypto.randomBytes(16).toString('base64');
 
-/** Environment every test app gets: fresh secrets, quiet logs, no demo content. */
-export const baseTestEnv = (): Record<string, string> => ({
-  NODE_ENV: 'test',
-  STRAPI_TELEMETRY_DISABLED: 'true',
-  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
-  SEED_DEMO_CONTENT: 'false',
+/**
+ * One set of secrets per test file: every app a file starts (in process or as a child
+ * process, on the same database) must agree on them, like replicas behind a load balancer.
+ */
+const SECRETS = {
   APP_KEYS: [secret(), secret()].join(','),
   ADMIN_JWT_SECRET: secret(),
   API_TOKEN_SALT: secret(),
   TRANSFER_TOKEN_SALT: secret(),
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
+};
+
+/** Environment every test app gets: the file's secrets, quiet logs, no demo content. */
+export const baseTestEnv = (): Record<string, string> => ({
+  NODE_ENV: 'test',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+  SEED_DEMO_CONTENT: 'false',
+  ...SECRETS,
 });
 
 export interface TestApp {

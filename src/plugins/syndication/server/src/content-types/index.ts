@@ -1,0 +1,5 @@
+import subscriberSchema from './subscriber/schema.json';
+
+export default {
+  subscriber: { schema: subscriberSchema },
+};

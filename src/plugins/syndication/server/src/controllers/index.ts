@@ -1,0 +1,4 @@
+import admin from './admin';
+import feeds from './feeds';
+
+export default { admin, feeds };
