@@ -4,6 +4,7 @@ import { loadDemoContentOnce } from './demo-content/load-demo-content';
 import { createFieldRulesMiddleware } from './field-rules/field-rules-middleware';
 import { grantPublicRead, publicReadActions } from './permissions/public-read';
 import { createPublishedOnlyMiddleware } from './permissions/published-only';
+import { applyRegistrationPolicy } from './permissions/registration';
 import { createSlugService } from './slugs/slug-middleware';
 
 export default {
@@ -16,6 +17,7 @@ export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
     const granted = await grantPublicRead(strapi, publicReadActions());
     if (granted.length > 0) strapi.log.info(`Public role may now read: ${granted.join(', ')}`);
+    await applyRegistrationPolicy(strapi, env.bool('PUBLIC_REGISTRATION', false));
 
     if (env.bool('SEED_DEMO_CONTENT', process.env.NODE_ENV !== 'production')) {
       const report = await loadDemoContentOnce(strapi);
