@@ -51,6 +51,8 @@ const createDatabase = async (prefix) => {
   };
 };
 
+const postgresVersion = () => withAdmin(async (client) => (await client.query('show server_version')).rows[0].server_version.split(' ')[0]);
+
 const secret = () => crypto.randomBytes(16).toString('base64');
 const SECRETS = {
   APP_KEYS: [secret(), secret()].join(','),
@@ -128,4 +130,4 @@ const writeResult = (name, result) => {
 const browserUserAgent = (n) =>
   `Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.${n} Safari/537.36`;
 
-module.exports = { ROOT, log, createDatabase, startApp, cannon, compile, machine, writeResult, browserUserAgent };
+module.exports = { ROOT, log, createDatabase, startApp, cannon, compile, machine, writeResult, browserUserAgent, postgresVersion };

@@ -8,7 +8,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   'view-counter': {
-    enabled: true,
+    enabled: env.bool('VIEW_COUNTER_ENABLED', true),
     resolve: './src/plugins/view-counter',
     config: {
       contentTypes: env.array('VIEW_COUNTER_CONTENT_TYPES', ['api::article.article']),
@@ -20,7 +20,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Plugin =>
     },
   },
   syndication: {
-    enabled: true,
+    enabled: env.bool('SYNDICATION_ENABLED', true),
     resolve: './src/plugins/syndication',
     config: {
       frontendUrl: env('FRONTEND_URL', 'http://localhost:3000'),

@@ -18,7 +18,7 @@ export type RecordOutcome =
   | { status: 'accepted' }
   /** A bot, crawler, link-preview fetcher or prefetch: acknowledged, never counted. */
   | { status: 'ignored'; reason: 'bot' | 'prefetch' }
-  /** Too many views waiting for an unreachable database. */
+  /** The database is unreachable (and the view could not be queued). */
   | { status: 'unavailable' };
 
 /**
@@ -98,13 +98,20 @@ export const createRecorderService = ({ strapi }: { strapi: Core.Strapi }) => {
         retryAfter: limiter.retryAfterSeconds(),
       });
     }
-    if (!(await getService(strapi, 'trackedTypes').isPublished(tracked, request.documentId))) {
+    const at = Date.now();
+    let published: boolean;
+    let visitor: string | null;
+    try {
+      published = await getService(strapi, 'trackedTypes').isPublished(tracked, request.documentId);
+      visitor = current.dedupeMinutes > 0 ? await getService(strapi, 'visitors').visitorHash(request.ip, request.userAgent, at) : null;
+    } catch (error) {
+      // The database is unreachable and the answer is not cached: say so (503), count nothing.
+      strapi.log.warn(`[view-counter] cannot check ${tracked.name} ${request.documentId}: ${(error as Error).message}`);
+      return { status: 'unavailable' };
+    }
+    if (!published) {
       throw new errors.NotFoundError(`No published ${tracked.name} has documentId "${request.documentId}"`);
     }
-
-    const at = Date.now();
-    const visitor =
-      current.dedupeMinutes > 0 ? await getService(strapi, 'visitors').visitorHash(request.ip, request.userAgent, at) : null;
     return enqueue({ uid: tracked.uid, documentId: request.documentId, visitor, at });
   };
 
