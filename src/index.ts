@@ -15,7 +15,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    const granted = await grantPublicRead(strapi, publicReadActions());
+    const granted = await grantPublicRead(strapi, publicReadActions(strapi));
     if (granted.length > 0) strapi.log.info(`Public role may now read: ${granted.join(', ')}`);
     await applyRegistrationPolicy(strapi, env.bool('PUBLIC_REGISTRATION', false));
 

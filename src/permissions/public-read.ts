@@ -11,8 +11,14 @@ export const PUBLIC_CONTENT_TYPES = [
 
 const READ_ACTIONS = ['find', 'findOne'] as const;
 
+/** Public reads the plugins offer: view reports and feeds (recording a view needs no permission). */
+const PLUGIN_READ_ACTIONS: Record<string, string[]> = {
+  'view-counter': ['plugin::view-counter.series.findOne', 'plugin::view-counter.top.find'],
+  syndication: ['plugin::syndication.feeds.find'],
+};
+
 /**
- * Lets the users-permissions Public role read the public content types, so a fresh install
+ * Lets the users-permissions Public role read the public content and reports, so a fresh install
  * serves its API without anyone clicking through Settings. Grants only what is missing,
  * never writes, and never removes what an administrator added.
  */
@@ -35,5 +41,8 @@ export const grantPublicRead = async (strapi: Core.Strapi, actions: readonly str
   return missing;
 };
 
-export const publicReadActions = (): string[] =>
-  PUBLIC_CONTENT_TYPES.flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`));
+/** What the Public role may do: read the content types, and the plugins' public reads when they are enabled. */
+export const publicReadActions = (strapi: Core.Strapi): string[] => [
+  ...PUBLIC_CONTENT_TYPES.flatMap((uid) => READ_ACTIONS.map((action) => `${uid}.${action}`)),
+  ...Object.entries(PLUGIN_READ_ACTIONS).flatMap(([plugin, actions]) => (strapi.plugin(plugin) ? actions : [])),
+];
