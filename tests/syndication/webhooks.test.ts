@@ -247,6 +247,25 @@ describe('admin delivery log', () => {
     expect(test.type).toBe('syndication.test');
   });
 
+  it('redelivering a failed delivery starts a fresh retry schedule; a pending one is refused', async () => {
+    receiver.respondWith(500);
+    await cm.createPublished(ARTICLE, { title: 'Failed, then redelivered' });
+    const failed = async () =>
+      (await deliveryRows(app.strapi)).find((row) => row.status === 'failed' && receiver.requests.some((r) => r.body.includes('Failed, then redelivered')));
+    await waitUntil(async () => Boolean(await failed()), 15_000, 'the first cycle to fail');
+    const delivery = await failed();
+
+    receiver.requests.length = 0;
+    expect((await app.http().post(`/syndication/deliveries/${delivery.id}/redeliver`).set(admin.auth)).status).toBe(202);
+    const again = await app.http().post(`/syndication/deliveries/${delivery.id}/redeliver`).set(admin.auth);
+    expect(again.status).toBe(400);
+    expect(again.body.error.message).toMatch(/pending/);
+
+    await receiver.waitFor(2); // the redelivery and at least one retry of the new cycle
+    receiver.respondWith(200);
+    await waitUntil(async () => (await deliveryRows(app.strapi)).find((row) => row.id === delivery.id)?.status === 'delivered', 10_000, 'delivery');
+  });
+
   it('refuses anonymous callers and checks its input', async () => {
     expect((await app.http().get('/syndication/catalog')).status).toBe(401);
     expect((await app.http().get('/syndication/deliveries/abc/attempts').set(admin.auth)).status).toBe(400);

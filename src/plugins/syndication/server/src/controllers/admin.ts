@@ -26,7 +26,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       ctx.body = {
         data: rows,
         meta: {
-          subscriber: { documentId, name: subscriber.name, url: subscriber.url, enabled: subscriber.enabled },
+          subscriber: {
+            documentId,
+            name: subscriber.name,
+            url: subscriber.url,
+            enabled: subscriber.enabled,
+            disabledReason: subscriber.disabledReason,
+          },
           counts: await outbox.statusCounts(documentId),
           pagination: { page, pageSize, total, pageCount: Math.ceil(total / pageSize) },
         },
@@ -45,7 +51,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       if (!delivery) throw new errors.NotFoundError(`No delivery ${id}`);
       const subscriber = await subscriberOrThrow(delivery.subscriber_id);
       if (!subscriber.enabled) throw new errors.ValidationError('The subscriber is disabled: enable it before redelivering');
-      await getService(strapi, 'outboxStore').redeliver(delivery.event_id, delivery.subscriber_id);
+      if (!(await getService(strapi, 'outboxStore').redeliver(id))) {
+        throw new errors.ValidationError('This delivery is still pending: it will be sent (again) on its own');
+      }
       getService(strapi, 'deliveryWorker').kick();
       ctx.status = 202;
       ctx.body = { data: { id, eventId: delivery.event_id, status: 'pending' } };

@@ -108,8 +108,7 @@ export const createDeliveryWorker = ({ strapi }: { strapi: Core.Strapi }) => {
     const result = await send(subscriber.url, subscriber.secret, event);
     const durationMs = Date.now() - startedAt;
     const verdict = classify(result);
-    const attempt = delivery.attempts + 1;
-    const delay = verdict === 'retry' ? retryDelay(schedule, attempt) : null;
+    const delay = verdict === 'retry' ? retryDelay(schedule, delivery.attempts + 1 - delivery.cycleStart) : null;
 
     const outcome: AttemptOutcome = {
       status: verdict === 'delivered' ? 'delivered' : delay !== null ? 'pending' : 'failed',

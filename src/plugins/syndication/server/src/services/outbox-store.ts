@@ -25,6 +25,8 @@ export interface ClaimedDelivery {
   eventId: string;
   subscriberId: string;
   attempts: number;
+  /** Attempts made before the current retry cycle (a redelivery starts a new one). */
+  cycleStart: number;
 }
 
 export interface AttemptOutcome {
@@ -78,6 +80,7 @@ export const createOutboxStore = ({ strapi }: { strapi: Core.Strapi }) => {
         t.string('subscriber_id', 64).notNullable();
         t.string('status', 16).notNullable();
         t.integer('attempts').notNullable().defaultTo(0);
+        t.integer('cycle_start').notNullable().defaultTo(0);
         t.bigInteger('next_attempt_at').notNullable();
         t.bigInteger('locked_until');
         t.string('locked_by', 64);
@@ -145,7 +148,7 @@ export const createOutboxStore = ({ strapi }: { strapi: Core.Strapi }) => {
            and (locked_until is null or locked_until < ?)
          order by next_attempt_at, id limit ? ${lock}
        )
-       returning id, event_id, subscriber_id, attempts`,
+       returning id, event_id, subscriber_id, attempts, cycle_start`,
       [table(TABLES.deliveries), now + leaseMs, workerId, table(TABLES.deliveries), now, now, limit],
     );
     return rowsOf(result).map((row) => ({
@@ -153,6 +156,7 @@ export const createOutboxStore = ({ strapi }: { strapi: Core.Strapi }) => {
       eventId: String(row.event_id),
       subscriberId: String(row.subscriber_id),
       attempts: Number(row.attempts),
+      cycleStart: Number(row.cycle_start),
     }));
   };
 
@@ -219,19 +223,22 @@ export const createOutboxStore = ({ strapi }: { strapi: Core.Strapi }) => {
       .update({ locked_until: null, locked_by: null });
   };
 
-  /** Sends an event to a subscriber again, now (creating the delivery if there was none). */
-  const redeliver = async (eventId: string, subscriberId: string, now = Date.now()) => {
-    const existing = await knex()(table(TABLES.deliveries)).where({ event_id: eventId, subscriber_id: subscriberId }).first();
-    if (existing) {
-      await knex()(table(TABLES.deliveries))
-        .where({ id: (existing as { id: number }).id })
-        .update({ status: 'pending', next_attempt_at: now, locked_until: null, locked_by: null });
-      return Number((existing as { id: number }).id);
-    }
-    const [row] = (await knex()(table(TABLES.deliveries))
-      .insert({ event_id: eventId, subscriber_id: subscriberId, status: 'pending', attempts: 0, next_attempt_at: now, created_at: now })
-      .returning('id')) as Array<{ id: number } | number>;
-    return typeof row === 'number' ? row : Number(row.id);
+  /**
+   * Sends a settled delivery again, now, with a fresh retry schedule. A delivery still
+   * pending is refused (false): it may be in flight in some process this very moment.
+   */
+  const redeliver = async (deliveryId: number, now = Date.now()) => {
+    const updated = await knex()(table(TABLES.deliveries))
+      .where({ id: deliveryId })
+      .whereNot({ status: 'pending' })
+      .update({
+        status: 'pending',
+        next_attempt_at: now,
+        cycle_start: knex().ref('attempts'),
+        locked_until: null,
+        locked_by: null,
+      });
+    return updated > 0;
   };
 
   /** A subscriber's deliveries, newest first, with their event. */
@@ -284,7 +291,9 @@ export const createOutboxStore = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const deliveryById = async (id: number) =>
-    (await knex()(table(TABLES.deliveries)).where({ id }).first()) as { event_id: string; subscriber_id: string } | undefined;
+    (await knex()(table(TABLES.deliveries)).where({ id }).first()) as
+      | { event_id: string; subscriber_id: string; status: DeliveryStatus }
+      | undefined;
 
   /** Counts by status, for the admin overview and the benchmark. */
   const statusCounts = async (subscriberId?: string) => {

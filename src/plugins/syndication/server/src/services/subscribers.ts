@@ -13,6 +13,7 @@ export interface Subscriber {
   events: string[] | null;
   contentTypes: string[] | null;
   enabled: boolean;
+  disabledReason: string | null;
 }
 
 const SECRET_PATTERN = /^whsec_([A-Za-z0-9+/]+={0,2})$/;
