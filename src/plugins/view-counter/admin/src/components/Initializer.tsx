@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useFetchClient, useRBAC } from '@strapi/strapi/admin';
+import { useFetchClient } from '@strapi/strapi/admin';
 import type { ContentTypesResponse, TrackedType } from '../api';
-import { PERMISSIONS } from '../permissions';
 import { PLUGIN_ID } from '../pluginId';
 import { setTrackedTypes } from '../trackedTypes';
 
@@ -19,21 +18,17 @@ interface InitializerProps {
  */
 const Initializer = ({ setPlugin }: InitializerProps) => {
   const { get } = useFetchClient();
-  const {
-    allowedActions: { canRead },
-    isLoading,
-  } = useRBAC(PERMISSIONS.read);
   const setPluginRef = useRef(setPlugin);
 
   useEffect(() => {
-    if (isLoading) return undefined;
     let active = true;
     const controller = new AbortController();
     const timeout = setTimeout(() => controller.abort(), LOAD_TIMEOUT_MS);
-    const load: Promise<TrackedType[]> = canRead
-      ? get<ContentTypesResponse>(`/${PLUGIN_ID}/content-types`, { signal: controller.signal }).then(({ data }) => data.data)
-      : Promise.resolve([]);
-    load
+    // Not gated on useRBAC: in Strapi 5.54 it can answer "not allowed" for good when it runs
+    // before the user's permissions have loaded. The route checks the read permission itself;
+    // a user without it gets a 403 and tracks nothing.
+    get<ContentTypesResponse>(`/${PLUGIN_ID}/content-types`, { signal: controller.signal })
+      .then(({ data }) => data.data)
       .catch((): TrackedType[] => [])
       .then((types) => {
         clearTimeout(timeout);
@@ -46,7 +41,7 @@ const Initializer = ({ setPlugin }: InitializerProps) => {
       clearTimeout(timeout);
       controller.abort();
     };
-  }, [get, canRead, isLoading]);
+  }, [get]);
 
   return null;
 };
