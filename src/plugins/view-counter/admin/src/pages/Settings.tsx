@@ -39,6 +39,28 @@ const invalidNumber = (name: NumericSetting, value: number | undefined) => {
   return value === undefined || !Number.isInteger(value) || value < min || value > max;
 };
 
+interface NumberSettingProps {
+  name: NumericSetting;
+  label: string;
+  hint: string;
+  error: string | undefined;
+  value: number | undefined;
+  /** Remount key: see `revision` in SettingsForm. */
+  revision: number;
+  onChange: (value: number | undefined) => void;
+}
+
+const NumberSetting = ({ name, label, hint, error, value, revision, onChange }: NumberSettingProps) => (
+  <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
+    <Field.Root name={name} error={error} hint={hint}>
+      <Field.Label>{label}</Field.Label>
+      <NumberInput key={revision} value={value} onValueChange={onChange} min={LIMITS[name].min} max={LIMITS[name].max} step={1} />
+      <Field.Hint />
+      <Field.Error />
+    </Field.Root>
+  </Grid.Item>
+);
+
 const SettingsForm = ({ loaded, onSaved }: { loaded: Loaded; onSaved: (loaded: Loaded) => void }) => {
   const { formatMessage, formatNumber } = useIntl();
   const { put } = useFetchClient();
@@ -136,54 +158,30 @@ const SettingsForm = ({ loaded, onSaved }: { loaded: Loaded; onSaved: (loaded: L
             {formatMessage({ id: getTranslation('settings.section'), defaultMessage: 'Counting' })}
           </Typography>
           <Grid.Root gap={6}>
-            <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-              <Field.Root
-                name="dedupeMinutes"
-                error={errorMessage('dedupeMinutes')}
-                hint={`${formatMessage({
-                  id: getTranslation('settings.dedupeMinutes.hint'),
-                  defaultMessage: 'Repeat views by the same visitor within this window count once; 0 counts every view.',
-                })} ${defaultHint(formatNumber(defaults.dedupeMinutes))}`}
-              >
-                <Field.Label>
-                  {formatMessage({ id: getTranslation('settings.dedupeMinutes.label'), defaultMessage: 'Dedupe window (minutes)' })}
-                </Field.Label>
-                <NumberInput
-                  key={revision}
-                  value={values.dedupeMinutes}
-                  onValueChange={(value) => setValues((current) => ({ ...current, dedupeMinutes: value }))}
-                  min={LIMITS.dedupeMinutes.min}
-                  max={LIMITS.dedupeMinutes.max}
-                  step={1}
-                />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
-            </Grid.Item>
-            <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-              <Field.Root
-                name="rateLimit"
-                error={errorMessage('rateLimit')}
-                hint={`${formatMessage({
-                  id: getTranslation('settings.rateLimit.hint'),
-                  defaultMessage: 'Views accepted per client per minute; more are refused (429). 0 turns the limit off.',
-                })} ${defaultHint(formatNumber(defaults.rateLimit))}`}
-              >
-                <Field.Label>
-                  {formatMessage({ id: getTranslation('settings.rateLimit.label'), defaultMessage: 'Rate limit (views per client per minute)' })}
-                </Field.Label>
-                <NumberInput
-                  key={revision}
-                  value={values.rateLimit}
-                  onValueChange={(value) => setValues((current) => ({ ...current, rateLimit: value }))}
-                  min={LIMITS.rateLimit.min}
-                  max={LIMITS.rateLimit.max}
-                  step={1}
-                />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
-            </Grid.Item>
+            <NumberSetting
+              name="dedupeMinutes"
+              label={formatMessage({ id: getTranslation('settings.dedupeMinutes.label'), defaultMessage: 'Dedupe window (minutes)' })}
+              hint={`${formatMessage({
+                id: getTranslation('settings.dedupeMinutes.hint'),
+                defaultMessage: 'Repeat views by the same visitor within this window count once; 0 counts every view.',
+              })} ${defaultHint(formatNumber(defaults.dedupeMinutes))}`}
+              error={errorMessage('dedupeMinutes')}
+              value={values.dedupeMinutes}
+              revision={revision}
+              onChange={(value) => setValues((current) => ({ ...current, dedupeMinutes: value }))}
+            />
+            <NumberSetting
+              name="rateLimit"
+              label={formatMessage({ id: getTranslation('settings.rateLimit.label'), defaultMessage: 'Rate limit (views per client per minute)' })}
+              hint={`${formatMessage({
+                id: getTranslation('settings.rateLimit.hint'),
+                defaultMessage: 'Views accepted per client per minute; more are refused (429). 0 turns the limit off.',
+              })} ${defaultHint(formatNumber(defaults.rateLimit))}`}
+              error={errorMessage('rateLimit')}
+              value={values.rateLimit}
+              revision={revision}
+              onChange={(value) => setValues((current) => ({ ...current, rateLimit: value }))}
+            />
             <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
               <Field.Root
                 name="excludeBots"
