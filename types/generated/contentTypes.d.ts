@@ -609,7 +609,7 @@ export interface ApiOfficialOfficial extends Struct.CollectionTypeSchema {
       'api::organization.organization'
     >;
     portrait: Schema.Attribute.Media<'images'>;
-    position: Schema.Attribute.String &
+    position: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
       }>;
@@ -701,7 +701,7 @@ export interface ApiOrganizationOrganization
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    website: Schema.Attribute.String &
+    website: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
       }>;
@@ -758,7 +758,7 @@ export interface ApiStatementStatement extends Struct.CollectionTypeSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 120;
       }>;
-    sourceUrl: Schema.Attribute.String &
+    sourceUrl: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
       }>;
@@ -767,7 +767,7 @@ export interface ApiStatementStatement extends Struct.CollectionTypeSchema {
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
-        maxLength: 300;
+        maxLength: 255;
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &

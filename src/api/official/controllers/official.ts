@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { createStrictCoreController } from '../../../rest-input/strict-core-controller';
 
-export default factories.createCoreController('api::official.official');
+export default createStrictCoreController('api::official.official');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { createStrictCoreController } from '../../../rest-input/strict-core-controller';
 
-export default factories.createCoreController('api::organization.organization');
+export default createStrictCoreController('api::organization.organization');

@@ -1,3 +1,3 @@
-import { factories } from '@strapi/strapi';
+import { createStrictCoreController } from '../../../rest-input/strict-core-controller';
 
-export default factories.createCoreController('api::statement.statement');
+export default createStrictCoreController('api::statement.statement');

@@ -32,3 +32,10 @@ describe('top query validation', () => {
     await expect(validateTopQuery({ period: 'forever' })).rejects.toThrow(/period must be one of/);
   });
 });
+
+describe('query parameters given as lists', () => {
+  it('are refused, not cast (`?days[0]=1&days[1]=2`)', async () => {
+    await expect(validateTopQuery({ limit: ['1', '2'] })).rejects.toThrow(/limit must be a single value/);
+    await expect(validateTopQuery({ type: { $ne: 'x' } })).rejects.toThrow(/type must be a single value/);
+  });
+});

@@ -100,6 +100,11 @@ const validateQuery =
     if (unknown.length > 0) {
       throw new errors.ValidationError(`unknown parameter: ${unknown.join(', ')}`);
     }
+    // `?days[0]=1&days[1]=2` parses to a list, which yup would quietly cast.
+    const lists = Object.entries(input as object).filter(([, value]) => value !== undefined && typeof value !== 'string');
+    if (lists.length > 0) {
+      throw new errors.ValidationError(`${lists.map(([key]) => key).join(', ')} must be a single value`);
+    }
     return validateYupSchema(schema, { strict: false })(input) as Promise<T>;
   };
 
