@@ -114,6 +114,14 @@ describe('one document over time', () => {
   });
 });
 
+describe('large batches', () => {
+  it('writes 150,000 buffered views in one flush', async () => {
+    const documentId = await publish(app.strapi, ARTICLE, { title: 'Viral article' });
+    expect(await seedViews(app.strapi, ARTICLE, documentId, 150_000, Date.now())).toBe(150_000);
+    expect(await storedTotal(app.strapi, documentId)).toBe(150_000);
+  });
+});
+
 describe('retention', () => {
   it('drops day buckets older than the retention period and keeps the all-time total', async () => {
     const documentId = await publish(app.strapi, ARTICLE, { title: 'Long-lived article' });

@@ -122,9 +122,8 @@ export const createViewStore = ({ strapi }: { strapi: Core.Strapi }) => {
    * when its window has passed; only views whose row was written count.
    */
   const firstVisits = async (trx: Runner, views: PendingView[], windowMs: number, now: number): Promise<CountedView[]> => {
-    const counted: CountedView[] = [];
-    const anonymous = views.filter((view) => view.visitor === null);
-    counted.push(...anonymous);
+    // Batches can hold many thousands of views: no spreading them into push() arguments.
+    let counted: CountedView[] = views.filter((view) => view.visitor === null);
 
     // Within one batch the first view of a visitor wins; the rest are inside its window.
     const first = new Map<string, PendingView>();
@@ -151,7 +150,7 @@ export const createViewStore = ({ strapi }: { strapi: Core.Strapi }) => {
       const written = new Set(
         rowsOf(result).map((row) => [row.content_type, row.document_id, row.visitor].join(SEP)),
       );
-      counted.push(...rows.filter((view) => written.has([view.uid, view.documentId, view.visitor].join(SEP))));
+      counted = counted.concat(rows.filter((view) => written.has([view.uid, view.documentId, view.visitor].join(SEP))));
     }
     return counted;
   };
@@ -192,11 +191,10 @@ export const createViewStore = ({ strapi }: { strapi: Core.Strapi }) => {
     if (views.length === 0) return 0;
     return knex().transaction(async (trx) => {
       const live: PendingView[] = [];
-      const byType = new Map<string, PendingView[]>();
-      for (const view of views) byType.set(view.uid, [...(byType.get(view.uid) ?? []), view]);
-      for (const [uid, ofType] of byType) {
+      for (const uid of new Set(views.map((view) => view.uid))) {
+        const ofType = views.filter((view) => view.uid === uid);
         const published = await publishedAmong(trx, uid, ofType.map((view) => view.documentId));
-        live.push(...ofType.filter((view) => published.has(view.documentId)));
+        for (const view of ofType) if (published.has(view.documentId)) live.push(view);
       }
       const counted = await firstVisits(trx, live, windowMs, now);
       if (counted.length === 0) return 0;
