@@ -271,7 +271,8 @@ describe('views on REST responses', () => {
       expect(response.body.data.every((entry: { views?: unknown }) => typeof entry.views === 'number')).toBe(true);
       return queries;
     };
-    expect(await queriesFor(20)).toBe(await queriesFor(2));
+    const forTwo = await queriesFor(2);
+    expect(await queriesFor(20)).toBeLessThanOrEqual(forTwo);
   });
 
   it('does not add views to types that are not counted', async () => {

@@ -4,9 +4,13 @@ import { getService } from '../utils/get-service';
 
 type Entry = { documentId?: unknown; views?: number };
 
+/** How stale a `views` figure on a REST response may be (see viewStore.recentTotals). */
+const RECENT_TOTALS_MAX_AGE_MS = 1_000;
+
 /**
- * Adds `views` (all-time total) to REST find/findOne responses of tracked types, with one
- * query per response whatever the page size. Runs after the route, so it sees the final
+ * Adds `views` (all-time total) to REST find/findOne responses of tracked types, with at
+ * most one query per response whatever the page size (none when the figures were read in
+ * the last second). Runs after the route, so it sees the final
  * (sanitized) body and never touches the documents themselves.
  */
 export const viewsInResponses = (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
@@ -31,7 +35,11 @@ export const viewsInResponses = (_config: unknown, { strapi }: { strapi: Core.St
 
     const entries = (Array.isArray(data) ? data : [data]).filter((entry) => typeof entry?.documentId === 'string');
     if (entries.length === 0) return;
-    const totals = await getService(strapi, 'viewStore').totals(uid, entries.map((entry) => entry.documentId as string));
+    const totals = await getService(strapi, 'viewStore').recentTotals(
+      uid,
+      entries.map((entry) => entry.documentId as string),
+      RECENT_TOTALS_MAX_AGE_MS,
+    );
     for (const entry of entries) entry.views = totals.get(entry.documentId as string) ?? 0;
   };
 };

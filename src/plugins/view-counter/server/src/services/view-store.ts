@@ -189,7 +189,7 @@ export const createViewStore = ({ strapi }: { strapi: Core.Strapi }) => {
    */
   const applyBatch = async (views: PendingView[], windowMs: number, now = Date.now()) => {
     if (views.length === 0) return 0;
-    return knex().transaction(async (trx) => {
+    const written = await knex().transaction(async (trx) => {
       const live: PendingView[] = [];
       for (const uid of new Set(views.map((view) => view.uid))) {
         const ofType = views.filter((view) => view.uid === uid);
@@ -203,6 +203,35 @@ export const createViewStore = ({ strapi }: { strapi: Core.Strapi }) => {
       await increment(trx, TABLES.hours, 'hour', tally(counted, (v) => [v.uid, v.documentId, hourOf(v.at)].join(SEP)));
       return counted.length;
     });
+    if (written > 0) recent.clear();
+    return written;
+  };
+
+  /**
+   * Totals recently read, for REST responses: a popular page read many times a second costs
+   * one query per `maxAgeMs`. This process's own flushes and resets clear it, so only
+   * another process's views can be missing, for at most `maxAgeMs`.
+   */
+  const recent = new Map<string, { views: number; readAt: number }>();
+  const RECENT_MAX_ENTRIES = 10_000;
+
+  const recentTotals = async (uid: string, documentIds: string[], maxAgeMs: number, now = Date.now()) => {
+    const result = new Map<string, number>();
+    const missing: string[] = [];
+    for (const id of documentIds) {
+      const hit = recent.get(`${uid}:${id}`);
+      if (hit && now - hit.readAt < maxAgeMs) result.set(id, hit.views);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return result;
+    const fresh = await totals(uid, missing);
+    if (recent.size > RECENT_MAX_ENTRIES) recent.clear();
+    for (const id of missing) {
+      const views = fresh.get(id) ?? 0;
+      recent.set(`${uid}:${id}`, { views, readAt: now });
+      result.set(id, views);
+    }
+    return result;
   };
 
   /** All-time totals of some documents, in one query. */
@@ -278,6 +307,7 @@ export const createViewStore = ({ strapi }: { strapi: Core.Strapi }) => {
 
   /** Forgets every count of one document (admin reset, or the document was deleted). */
   const forget = async (uid: string, documentId: string) => {
+    recent.delete(`${uid}:${documentId}`);
     await knex().transaction(async (trx) => {
       for (const name of [TABLES.totals, TABLES.days, TABLES.hours, TABLES.visitors]) {
         await trx(table(name)).where({ content_type: uid, document_id: documentId }).delete();
@@ -304,7 +334,7 @@ export const createViewStore = ({ strapi }: { strapi: Core.Strapi }) => {
     return row.secret;
   };
 
-  return { ensureTables, applyBatch, totals, series, top, forget, prune, daySecret };
+  return { ensureTables, applyBatch, totals, recentTotals, series, top, forget, prune, daySecret };
 };
 
 /** Rows of a raw query result: PostgreSQL wraps them in `rows`, SQLite returns the array. */
