@@ -12,15 +12,18 @@ export const REQUIRED_SECRETS = [
   'ENCRYPTION_KEY',
 ] as const;
 
-export class MissingSecretError extends Error {}
-
-/** Reads a secret, failing with one line that says what to do instead of a later stack trace. */
+/**
+ * Reads a secret. Without it Strapi cannot start; rather than a stack trace from deep in
+ * its configuration loader, the operator gets one line saying what to do, and exit code 1.
+ * (The npm scripts create .env first, so this only happens with a bare `npx strapi …`.)
+ */
 export const requiredSecret = (env: Env, name: (typeof REQUIRED_SECRETS)[number]): string => {
   const value = env(name, '');
   if (!value) {
-    throw new MissingSecretError(
-      `${name} is not set: run "npm run develop" once (it writes .env with fresh random secrets) or copy .env.example to .env and fill it in.`,
+    process.stderr.write(
+      `${name} is not set: run "npm run develop" once (it writes .env with fresh random secrets) or copy .env.example to .env and fill it in.\n`,
     );
+    process.exit(1);
   }
   return value;
 };
