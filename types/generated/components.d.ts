@@ -36,10 +36,7 @@ export interface SharedSource extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 255;
       }>;
-    publisher: Schema.Attribute.Relation<
-      'oneToOne',
-      'api::organization.organization'
-    >;
+    publisher: Schema.Attribute.Relation<'oneToOne', 'api::organization.organization'>;
     url: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 2048;
