@@ -10,6 +10,7 @@ const fs = require('fs');
 const net = require('net');
 const os = require('os');
 const path = require('path');
+const { generateSecrets } = require('../scripts/ensure-env');
 const autocannon = require('autocannon');
 const { Client } = require('pg');
 const { compileStrapi } = require('@strapi/strapi');
@@ -53,15 +54,7 @@ const createDatabase = async (prefix) => {
 
 const postgresVersion = () => withAdmin(async (client) => (await client.query('show server_version')).rows[0].server_version.split(' ')[0]);
 
-const secret = () => crypto.randomBytes(16).toString('base64');
-const SECRETS = {
-  APP_KEYS: [secret(), secret()].join(','),
-  ADMIN_JWT_SECRET: secret(),
-  API_TOKEN_SALT: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-};
+const SECRETS = generateSecrets();
 
 /** Starts the compiled app as a production process on `databaseUrl`; resolves once healthy. */
 const startApp = async (databaseUrl, env = {}) => {

@@ -3,7 +3,8 @@
 /**
  * Makes sure .env exists and holds every secret Strapi needs. A fresh clone has no .env:
  * this writes one from .env.example with fresh random secrets and says so. An existing
- * .env is only completed, never overwritten.
+ * .env is only completed, never overwritten. The tests and benchmarks take their secrets
+ * from `generateSecrets()`.
  */
 const crypto = require('crypto');
 const fs = require('fs');
@@ -22,6 +23,9 @@ const generators = {
   JWT_SECRET: secret,
   ENCRYPTION_KEY: secret,
 };
+
+/** A fresh value for every secret Strapi needs, by env var name. */
+const generateSecrets = () => Object.fromEntries(Object.entries(generators).map(([name, generate]) => [name, generate()]));
 
 const valueOf = (text, name) => {
   const match = text.match(new RegExp(`^${name}=(.*)$`, 'm'));
@@ -47,15 +51,21 @@ const fill = (text) => {
   return { result, filled };
 };
 
-if (!fs.existsSync(envFile)) {
-  const template = fs.readFileSync(exampleFile, 'utf8');
-  const { result } = fill(template);
-  fs.writeFileSync(envFile, result, { mode: 0o600 });
-  process.stdout.write('Created .env from .env.example with fresh random secrets (APP_KEYS, ADMIN_JWT_SECRET, API_TOKEN_SALT, TRANSFER_TOKEN_SALT, JWT_SECRET, ENCRYPTION_KEY).\n');
-} else {
-  const { result, filled } = fill(fs.readFileSync(envFile, 'utf8'));
-  if (filled.length > 0) {
-    fs.writeFileSync(envFile, result);
-    process.stdout.write(`Added missing secrets to .env: ${filled.join(', ')}.\n`);
+const ensureEnv = () => {
+  if (!fs.existsSync(envFile)) {
+    const template = fs.readFileSync(exampleFile, 'utf8');
+    const { result } = fill(template);
+    fs.writeFileSync(envFile, result, { mode: 0o600 });
+    process.stdout.write(`Created .env from .env.example with fresh random secrets (${Object.keys(generators).join(', ')}).\n`);
+  } else {
+    const { result, filled } = fill(fs.readFileSync(envFile, 'utf8'));
+    if (filled.length > 0) {
+      fs.writeFileSync(envFile, result);
+      process.stdout.write(`Added missing secrets to .env: ${filled.join(', ')}.\n`);
+    }
   }
-}
+};
+
+if (require.main === module) ensureEnv();
+
+module.exports = { generateSecrets };

@@ -1,27 +1,18 @@
-import crypto from 'crypto';
 import type { AddressInfo } from 'net';
 import path from 'path';
 import request from 'supertest';
 import { createStrapi, type Core } from '@strapi/strapi';
+import { generateSecrets } from '../../scripts/ensure-env';
 import { createTestDatabase, type TestDatabase } from './database';
 import { waitForIdleDatabase } from './database-idle';
 
 export const APP_ROOT = path.resolve(__dirname, '..', '..');
 
-const secret = () => crypto.randomBytes(16).toString('base64');
-
 /**
  * One set of secrets per test file: every app a file starts (in process or as a child
  * process, on the same database) must agree on them, like replicas behind a load balancer.
  */
-const SECRETS = {
-  APP_KEYS: [secret(), secret()].join(','),
-  ADMIN_JWT_SECRET: secret(),
-  API_TOKEN_SALT: secret(),
-  TRANSFER_TOKEN_SALT: secret(),
-  JWT_SECRET: secret(),
-  ENCRYPTION_KEY: secret(),
-};
+const SECRETS = generateSecrets();
 
 /** Environment every test app gets: the file's secrets, quiet logs, no demo content. */
 export const baseTestEnv = (): Record<string, string> => ({
